@@ -72,10 +72,10 @@ def format_value(value: int | float | str) -> str:
     return str(value)
 
 
-def _raise_on(error: type[Exception], where: str, schema: dict[str, Any], spec: dict[str, Any]) -> None:
-    found = problems(schema, spec)
+def _raise_on(error: type[Exception], path: str, schema: dict[str, Any], spec: dict[str, Any]) -> None:
+    found = problems(schema, spec, path=path)
     if found:
-        raise error(f"{where}: {problem}" for problem in found)
+        raise error(found)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,7 +105,7 @@ class SearchParameter:
     def __post_init__(self) -> None:
         if self.values is not None:
             object.__setattr__(self, "values", tuple(self.values))
-        _raise_on(SearchSpaceError, f"searchSpace[{self.name}]", _SPEC["searchSpace"]["items"], self.to_spec())
+        _raise_on(SearchSpaceError, f"spec.searchSpace[{self.name}]", _SPEC["searchSpace"]["items"], self.to_spec())
 
     @classmethod
     def int(cls, name: str, min: int, max: int, *, step: int | None = None,
@@ -171,7 +171,7 @@ class Objective:
     target: float | None = None
 
     def __post_init__(self) -> None:
-        _raise_on(InvalidOptionError, "objective", _SPEC["objective"], self.to_spec())
+        _raise_on(InvalidOptionError, "spec.objective", _SPEC["objective"], self.to_spec())
 
     def to_spec(self) -> dict[str, Any]:
         """The Experiment's ``spec.objective``."""
@@ -200,7 +200,7 @@ class Strategy:
     seed: int | None = None
 
     def __post_init__(self) -> None:
-        _raise_on(InvalidOptionError, "strategy", _SPEC["strategy"], self.to_spec())
+        _raise_on(InvalidOptionError, "spec.strategy", _SPEC["strategy"], self.to_spec())
 
     def to_spec(self) -> dict[str, Any]:
         """The Experiment's ``spec.strategy``."""

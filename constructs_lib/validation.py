@@ -40,16 +40,17 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def problems(schema: Schema, value: Any, old: Any = None) -> list[str]:
+def problems(schema: Schema, value: Any, old: Any = None, *, path: str = "") -> list[str]:
     """Every reason the API server would reject ``value``; empty when it is valid.
 
-    :param schema: an ``openAPIV3Schema``.
+    :param schema: an ``openAPIV3Schema``, or the node of one that ``value`` sits at.
     :param old: the stored object, for an update (transition rules); ``None`` for a create.
+    :param path: where ``value`` sits, prefixed to each problem. Default: the root.
     """
     found: list[str] = []
-    _check_schema(schema, value, "", found)
+    _check_schema(schema, value, path, found)
     if not found:
-        _check_rules(schema, _cel_value(schema, value), _cel_value(schema, old), "", found)
+        _check_rules(schema, _cel_value(schema, value), _cel_value(schema, old), path, found)
     return found
 
 
