@@ -82,7 +82,7 @@ def derive_name(*parts: str, max_length: int = DNS_LABEL_MAX) -> str:
     joined = "-".join(p for p in parts if p)
     if is_dns_label(joined) and len(joined) <= max_length:
         return joined
-    suffix = content_hash(list(parts))
+    suffix = content_hash(list(parts), min(_HASH_LENGTH, max_length))
     readable = _NOT_DNS.sub("-", joined.lower()).strip("-")
-    readable = readable[: max_length - len(suffix) - 1].rstrip("-")
+    readable = readable[: max(max_length - len(suffix) - 1, 0)].rstrip("-")
     return f"{readable}-{suffix}" if readable else suffix

@@ -128,7 +128,14 @@ def _conditions() -> Schema:
 _PHASE = {"type": "string", "description": "Pending, Running, Succeeded or Failed.",
           "enum": ["Pending", "Running", "Succeeded", "Failed"]}
 _OBSERVED_GENERATION = _integer("The .metadata.generation the status was computed for.", 0, 2**53)
-_METADATA = {"type": "object"}
+_ROOT_FIELDS: dict[str, Schema] = {
+    "apiVersion": {"type": "string", "description": "Versioned schema of this object, <group>/v1. "
+                   "More info: https://git.k8s.io/community/contributors/devel/sig-architecture/"
+                   "api-conventions.md#resources"},
+    "kind": {"type": "string", "description": "REST resource this object represents. More info: "
+             "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds"},
+    "metadata": {"type": "object"},
+}
 
 
 def _search_parameter() -> Schema:
@@ -177,9 +184,7 @@ def _with_bounds(schema: Schema) -> Schema:
 
 
 EXPERIMENT_SCHEMA: Schema = _object("An Experiment: what is being tried and how success is judged.", {
-    "apiVersion": {"type": "string"},
-    "kind": {"type": "string"},
-    "metadata": _METADATA,
+    **_ROOT_FIELDS,
     "spec": _object("What the experiment tries and how its runs are judged.", {
         "algorithm": _string("The model or training algorithm, for example neural-network.", 128, minLength=1),
         "description": _string("What the experiment is about, for the people reading it.", 2048),
@@ -243,9 +248,7 @@ EXPERIMENT_SCHEMA: Schema = _object("An Experiment: what is being tried and how 
 })
 
 RUN_SCHEMA: Schema = _object("A Run: one execution of an experiment with one set of parameter values.", {
-    "apiVersion": {"type": "string"},
-    "kind": {"type": "string"},
-    "metadata": _METADATA,
+    **_ROOT_FIELDS,
     "spec": _object("What the run executes. experiment and parameters cannot change.", {
         "experiment": _string("Name of the Experiment in the same namespace.", 253, minLength=1,
                               pattern=_DNS_SUBDOMAIN_PATTERN, **{"x-kubernetes-validations": [
@@ -264,6 +267,8 @@ RUN_SCHEMA: Schema = _object("A Run: one execution of an experiment with one set
         "tags": _tags(),
     }, required=["experiment"], rules=[
         _rule("!has(self.jobIndex) || has(self.job)", "jobIndex needs job"),
+        # self == oldSelf on parameters runs only when both have it: removing them is a change too.
+        _rule("has(self.parameters) == has(oldSelf.parameters)", "parameters are immutable: create a new Run"),
     ]),
     "status": _object("Observed state, written by the controller or the training, never by hand.", {
         "phase": _PHASE,
@@ -278,4 +283,4 @@ RUN_SCHEMA: Schema = _object("A Run: one execution of an experiment with one set
         "conditions": _conditions(),
         "observedGeneration": _OBSERVED_GENERATION,
     }),
-})
+}, required=["spec"])

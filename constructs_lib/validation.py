@@ -20,6 +20,7 @@ Not checked offline: the API server's CEL cost estimate, and Kubernetes-only CEL
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -81,6 +82,8 @@ def _check_schema(schema: Schema, value: Any, path: str, found: list[str]) -> No
         found.append(f"{where}: Unsupported value: {json.dumps(value)}: supported values: {allowed}")
     if kind == "string":
         _check_string(schema, value, where, found)
+    elif kind in ("integer", "number") and not _is_finite(value):
+        found.append(f"{where}: Invalid value: {value}: must be a finite number")
     elif kind in ("integer", "number"):
         if "minimum" in schema and value < schema["minimum"]:
             found.append(f"{where}: Invalid value: {value}: must be >= {schema['minimum']}")
@@ -144,6 +147,14 @@ def _check_object(schema: Schema, value: dict[str, Any], path: str, found: list[
             found.append(f'unknown field "{_join(path, key)}"')
         else:
             _check_schema(child, item, _join(path, key) if properties else f"{path}[{key}]", found)
+
+
+def _is_finite(value: float) -> bool:
+    """Whether JSON can carry ``value`` as a number (no NaN, no infinity, fits a double)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _is_date_time(value: str) -> bool:

@@ -941,21 +941,21 @@ class Run(
         scope: "_constructs_77d1e7e8.Construct",
         id: builtins.str,
         *,
+        spec: typing.Union["RunSpec", typing.Dict[builtins.str, typing.Any]],
         metadata: typing.Optional[typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]]] = None,
-        spec: typing.Optional[typing.Union["RunSpec", typing.Dict[builtins.str, typing.Any]]] = None,
     ) -> None:
         '''Defines a "Run" API object.
 
         :param scope: the scope in which to define this object.
         :param id: a scope-local name for the object.
-        :param metadata: 
         :param spec: What the run executes. experiment and parameters cannot change.
+        :param metadata: 
         '''
         if __debug__:
             type_hints = cached_type_hints(_typecheckingstub__40dfbc5df463f4b3ff7aedc9f94101957b71d23a4168e63968d4e8905fbc650f)
             check_type(argname="argument scope", value=scope, expected_type=type_hints["scope"])
             check_type(argname="argument id", value=id, expected_type=type_hints["id"])
-        props = RunProps(metadata=metadata, spec=spec)
+        props = RunProps(spec=spec, metadata=metadata)
 
         jsii.create(self.__class__, self, [scope, id, props])
 
@@ -964,17 +964,17 @@ class Run(
     def manifest(
         cls,
         *,
+        spec: typing.Union["RunSpec", typing.Dict[builtins.str, typing.Any]],
         metadata: typing.Optional[typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]]] = None,
-        spec: typing.Optional[typing.Union["RunSpec", typing.Dict[builtins.str, typing.Any]]] = None,
     ) -> typing.Any:
         '''Renders a Kubernetes manifest for "Run".
 
         This can be used to inline resource manifests inside other objects (e.g. as templates).
 
-        :param metadata: 
         :param spec: What the run executes. experiment and parameters cannot change.
+        :param metadata: 
         '''
-        props = RunProps(metadata=metadata, spec=spec)
+        props = RunProps(spec=spec, metadata=metadata)
 
         return typing.cast(typing.Any, jsii.sinvoke(cls, "manifest", [props]))
 
@@ -993,35 +993,47 @@ class Run(
 @jsii.data_type(
     jsii_type="comexampleai.RunProps",
     jsii_struct_bases=[],
-    name_mapping={"metadata": "metadata", "spec": "spec"},
+    name_mapping={"spec": "spec", "metadata": "metadata"},
 )
 class RunProps:
     def __init__(
         self,
         *,
+        spec: typing.Union["RunSpec", typing.Dict[builtins.str, typing.Any]],
         metadata: typing.Optional[typing.Union["_cdk8s_d3d9af27.ApiObjectMetadata", typing.Dict[builtins.str, typing.Any]]] = None,
-        spec: typing.Optional[typing.Union["RunSpec", typing.Dict[builtins.str, typing.Any]]] = None,
     ) -> None:
         '''A Run: one execution of an experiment with one set of parameter values.
 
-        :param metadata: 
         :param spec: What the run executes. experiment and parameters cannot change.
+        :param metadata: 
 
         :schema: Run
         '''
-        if isinstance(metadata, dict):
-            metadata = _cdk8s_d3d9af27.ApiObjectMetadata(**metadata)
         if isinstance(spec, dict):
             spec = RunSpec(**spec)
+        if isinstance(metadata, dict):
+            metadata = _cdk8s_d3d9af27.ApiObjectMetadata(**metadata)
         if __debug__:
             type_hints = cached_type_hints(_typecheckingstub__8f46de093748d7c9752973c27155deee5c0892d38ab893fed73321972212b3f9)
-            check_type(argname="argument metadata", value=metadata, expected_type=type_hints["metadata"])
             check_type(argname="argument spec", value=spec, expected_type=type_hints["spec"])
-        self._values: typing.Dict[builtins.str, typing.Any] = {}
+            check_type(argname="argument metadata", value=metadata, expected_type=type_hints["metadata"])
+        self._values: typing.Dict[builtins.str, typing.Any] = {
+            "spec": spec,
+        }
         if metadata is not None:
             self._values["metadata"] = metadata
-        if spec is not None:
-            self._values["spec"] = spec
+
+    @builtins.property
+    def spec(self) -> "RunSpec":
+        '''What the run executes.
+
+        experiment and parameters cannot change.
+
+        :schema: Run#spec
+        '''
+        result = self._values.get("spec")
+        assert result is not None, "Required property 'spec' is missing"
+        return typing.cast("RunSpec", result)
 
     @builtins.property
     def metadata(self) -> typing.Optional["_cdk8s_d3d9af27.ApiObjectMetadata"]:
@@ -1030,17 +1042,6 @@ class RunProps:
         '''
         result = self._values.get("metadata")
         return typing.cast(typing.Optional["_cdk8s_d3d9af27.ApiObjectMetadata"], result)
-
-    @builtins.property
-    def spec(self) -> typing.Optional["RunSpec"]:
-        '''What the run executes.
-
-        experiment and parameters cannot change.
-
-        :schema: Run#spec
-        '''
-        result = self._values.get("spec")
-        return typing.cast(typing.Optional["RunSpec"], result)
 
     def __eq__(self, rhs: typing.Any) -> builtins.bool:
         return isinstance(rhs, self.__class__) and rhs._values == self._values
@@ -1481,16 +1482,16 @@ def _typecheckingstub__40dfbc5df463f4b3ff7aedc9f94101957b71d23a4168e63968d4e8905
     scope: _constructs_77d1e7e8.Construct,
     id: builtins.str,
     *,
+    spec: typing.Union[RunSpec, typing.Dict[builtins.str, typing.Any]],
     metadata: typing.Optional[typing.Union[_cdk8s_d3d9af27.ApiObjectMetadata, typing.Dict[builtins.str, typing.Any]]] = None,
-    spec: typing.Optional[typing.Union[RunSpec, typing.Dict[builtins.str, typing.Any]]] = None,
 ) -> None:
     """Type checking stubs"""
     pass
 
 def _typecheckingstub__8f46de093748d7c9752973c27155deee5c0892d38ab893fed73321972212b3f9(
     *,
+    spec: typing.Union[RunSpec, typing.Dict[builtins.str, typing.Any]],
     metadata: typing.Optional[typing.Union[_cdk8s_d3d9af27.ApiObjectMetadata, typing.Dict[builtins.str, typing.Any]]] = None,
-    spec: typing.Optional[typing.Union[RunSpec, typing.Dict[builtins.str, typing.Any]]] = None,
 ) -> None:
     """Type checking stubs"""
     pass
