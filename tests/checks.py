@@ -22,6 +22,9 @@ from constructs_lib.validation import problems
 KUBERNETES_VERSIONS = ("1.27", "1.37")
 """Oldest supported and newest available offline."""
 
+INDEXED_SWEEP_VERSION = "1.29"
+"""Oldest Kubernetes with ``backoffLimitPerIndex`` on by default: what an Indexed sweep Job needs."""
+
 CUSTOM_SCHEMAS = {"Experiment": EXPERIMENT_SCHEMA, "Run": RUN_SCHEMA}
 
 
@@ -54,12 +57,19 @@ def custom_resource_problems(document: dict[str, Any], old: dict[str, Any] | Non
     return found
 
 
+def versions_for(document: dict[str, Any]) -> tuple[str, ...]:
+    """The versions ``document`` is checked for: an Indexed sweep's Job needs 1.29 or newer."""
+    if document["kind"] == "Job" and "backoffLimitPerIndex" in document["spec"]:
+        return (INDEXED_SWEEP_VERSION, KUBERNETES_VERSIONS[-1])
+    return KUBERNETES_VERSIONS
+
+
 def assert_valid_kubernetes(documents: list[dict[str, Any]]) -> None:
-    """Every native object validates strictly for each of :data:`KUBERNETES_VERSIONS`."""
+    """Every native object validates strictly for each of :func:`versions_for` it."""
     for document in documents:
         if is_custom(document):
             continue
-        for version in KUBERNETES_VERSIONS:
+        for version in versions_for(document):
             try:
                 kubernetes_validate.validate(document, version, strict=True)
             except kubernetes_validate.ValidationError as error:
