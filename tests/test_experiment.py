@@ -18,7 +18,7 @@ from constructs_lib.search_space import Goal, Objective, Scale, SearchParameter,
 from constructs_lib.training_run import TrainingRun
 from tests.checks import assert_semantically_valid
 
-SEED = Path("/work/shared/fixtures/seed-exp-1234.yaml")
+SEED = Path(__file__).parents[2] / "shared" / "fixtures" / "seed-exp-1234.yaml"
 IMAGE = "registry.example.com/ml/train@sha256:" + "1" * 64
 
 

@@ -6,7 +6,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 from collections import Counter
 from itertools import permutations
 from pathlib import Path
@@ -210,11 +209,9 @@ def test_random_can_draw_the_whole_of_a_small_space():
     assert sorted(t.parameters for t in trials) == sorted(t.parameters for t in expand(space, grid()))
 
 
-def test_ten_thousand_random_trials_are_fast():
-    space = EVERY_KIND[:3] + EVERY_KIND[-1:]
-    start = time.perf_counter()
-    trials = expand(space, random_search(10_000))
-    assert time.perf_counter() - start < 2.0  # ~0.2 s on 2 shared cores; generous for loaded machines
+def test_ten_thousand_random_trials_are_distinct():
+    """How fast this is, is measured by bench/synthesis.py, not asserted here."""
+    trials = expand(EVERY_KIND[:3] + EVERY_KIND[-1:], random_search(10_000))
     assert len({t.key for t in trials}) == 10_000
 
 
