@@ -6,20 +6,30 @@ For each size it reports the process's wall time, the time spent inside the case
 peak resident memory of Python and of its node (jsii) children together, documents per second
 and the ratio of the wall time to the PyYAML baseline of the same size, measured in the same run.
 
-Cases: ``pyyaml`` (the baseline: the same documents as plain dicts, ``yaml.safe_dump_all``),
-``pyyaml-c`` (the same with libyaml's ``CSafeDumper``, for reference) and ``library`` (the
-documents emitted with cdk8s ``ApiObject`` in one chart, ``app.synth()`` to files, as
-``cdk8s synth`` does). Until the Sweep construct exists, ``library`` emits one Run per trial of
-:func:`constructs_lib.sampling.expand`; replace :func:`library` with a real sweep when it does.
+Cases, each writing the same documents (an Experiment with a 4-parameter random search, its
+NetworkPolicy, the parameter ConfigMaps, the Indexed Job and one Run per trial):
 
-Usage: ``./dev bench [--sizes 10,100,1000] [--quick] [--repeat N]``. Linux only (reads /proc).
+- ``library``: the real constructs (Experiment and Sweep) in one chart, ``app.synth()`` to files,
+  as ``cdk8s synth`` does.
+- ``pyyaml``, the baseline: the same documents built by plain dict code of this module and written
+  with ``yaml.safe_dump_all``; ``pyyaml-c``: the same with libyaml's ``CSafeDumper``.
+
+Before measuring, :func:`check_same_documents` verifies, at the smallest size, that the baseline's
+YAML and the library's parse to the same documents. After the table, ``cdk8s synth`` of main.py
+is timed once, and each target of the issue is reported as met or missed.
+
+Usage: ``./dev bench [--sizes 10,100,1000] [--quick] [--repeat N] [--cases ...] [--no-cli]``, or
+``.venv/bin/python bench/synthesis.py ...`` in a set-up project. Linux only (reads /proc).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import multiprocessing
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -144,6 +154,24 @@ def _descendants(root: int) -> list[int]:
 
 
 # --- the documents and the cases ------------------------------------------------------------
+#
+# Both sides synthesize the same sweep: an Experiment with four searched parameters and one fixed
+# one, random search over it (max_runs = the size, parallelism 10, a fixed seed), its
+# NetworkPolicy, the ConfigMaps holding each index's parameters, the Indexed Job and one Run
+# record per trial, in a chart with a namespace. Both expand the trials with
+# constructs_lib.sampling (pure Python, the same work on both sides); everything after that the
+# baseline does with plain dict code of its own. check_same_documents() proves, before anything
+# is measured, that the two write documents that parse equal.
+
+NAMESPACE = "ml"
+IMAGE = "registry.example.com/ml/train@sha256:" + "0123456789abcdef" * 4
+COMMAND = ["python", "train.py"]
+FIXED = {"epochs": "10"}
+PARALLELISM = 10
+GROUP = "ai.example.com"
+CONFIGMAP_BYTES = 200_000  # constructs_lib.sweep._CONFIGMAP_BYTES
+CHART_FILE, RECORDS_FILE = f"{EXPERIMENT}.k8s.yaml", f"{EXPERIMENT}-sweep-runs.k8s.yaml"
+
 
 def _import_sampling_only() -> types.ModuleType:
     """``constructs_lib.sampling`` without running ``constructs_lib/__init__.py``.
@@ -161,11 +189,9 @@ def _import_sampling_only() -> types.ModuleType:
     return constructs_lib.sampling
 
 
-def run_documents(size: int) -> list[dict[str, Any]]:
-    """``size`` Run objects of a random sweep over four parameters, as plain dicts."""
-    sampling = _import_sampling_only()
-    from constructs_lib.api_group import ApiGroup
-    from constructs_lib.labels import EXPERIMENT as EXPERIMENT_LABEL, PART_OF, PART_OF_VALUE, SWEEP
+def _sweep_inputs(size: int) -> tuple[tuple[Any, ...], Any]:
+    """The search space and strategy of the benchmark sweep (library objects, no cdk8s)."""
+    _import_sampling_only()
     from constructs_lib.search_space import Scale, SearchParameter, Strategy, StrategyType
 
     space = (
@@ -174,16 +200,118 @@ def run_documents(size: int) -> list[dict[str, Any]]:
         SearchParameter.int("layers", 1, 12),
         SearchParameter.categorical("optimizer", ["adam", "adamw", "sgd", "rmsprop"]),
     )
-    trials = sampling.expand(space, Strategy(type=StrategyType.RANDOM, max_runs=size, seed=SEED))
-    group = ApiGroup()
-    labels = {group.key(EXPERIMENT_LABEL): EXPERIMENT, group.key(SWEEP): EXPERIMENT, PART_OF: PART_OF_VALUE}
-    return [{
-        "apiVersion": group.api_version,
-        "kind": "Run",
-        "metadata": {"name": f"{EXPERIMENT}-{trial.key}", "labels": labels},
-        "spec": {"experiment": EXPERIMENT, "parameters": dict(trial.parameters), "job": EXPERIMENT,
-                 "jobIndex": index},
-    } for index, trial in enumerate(trials)]
+    return space, Strategy(type=StrategyType.RANDOM, max_runs=size, parallelism=min(PARALLELISM, size), seed=SEED)
+
+
+# The baseline: plain dicts.
+
+def _hash(value: Any, length: int = 8) -> str:
+    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:length]
+
+
+def _labels(component: str, **extra: str) -> dict[str, str]:
+    return {f"{GROUP}/experiment": EXPERIMENT, **extra, "app.kubernetes.io/component": component,
+            "app.kubernetes.io/managed-by": "cdk8s", "app.kubernetes.io/name": EXPERIMENT,
+            "app.kubernetes.io/part-of": "ai-experiments"}
+
+
+def _metadata(name: str, labels: dict[str, str]) -> dict[str, Any]:
+    return {"name": name, "namespace": NAMESPACE, "labels": labels}
+
+
+def _job_spec(trials: int, configmaps: list[str], labels: dict[str, str]) -> dict[str, Any]:
+    context = {"runAsGroup": 65532, "runAsNonRoot": True, "runAsUser": 65532,
+               "seccompProfile": {"type": "RuntimeDefault"}}
+    field = lambda path: {"fieldRef": {"apiVersion": "v1", "fieldPath": path}}  # noqa: E731
+    container = {
+        "name": "training", "image": IMAGE, "imagePullPolicy": "IfNotPresent", "command": COMMAND,
+        "args": [f"--{name}={value}" for name, value in sorted(FIXED.items())],
+        "env": [{"name": "RUN_EXPERIMENT", "value": EXPERIMENT},
+                {"name": "RUN_NAMESPACE", "valueFrom": field("metadata.namespace")},
+                {"name": "TRIAL_INDEX",
+                 "valueFrom": field("metadata.annotations['batch.kubernetes.io/job-completion-index']")},
+                {"name": "RUN_PARAMETERS_FILE", "value": "/etc/sweep/$(TRIAL_INDEX).json"},
+                {"name": "RUN_OUTPUT_DIR", "value": "/outputs"}],
+        "resources": {"limits": {"cpu": "2", "memory": "8Gi"}, "requests": {"cpu": "2", "memory": "8Gi"}},
+        "securityContext": {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}, "privileged": False,
+                            "readOnlyRootFilesystem": True, **context},
+        "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "FallbackToLogsOnError",
+        "volumeMounts": [{"mountPath": path, "name": name, "readOnly": name == "sweep-parameters"} for path, name in
+                         (("/etc/sweep", "sweep-parameters"), ("/outputs", "outputs"), ("/tmp", "tmp"),
+                          ("/dev/shm", "dshm"))],
+    }
+    pod = {"automountServiceAccountToken": False, "containers": [container], "enableServiceLinks": False,
+           "restartPolicy": "Never",
+           "securityContext": {"fsGroup": 65532, "fsGroupChangePolicy": "OnRootMismatch", **context},
+           "terminationGracePeriodSeconds": 30,
+           "volumes": [{"name": "sweep-parameters", "projected": {"defaultMode": 0o644, "sources": [
+                           {"configMap": {"name": name}} for name in configmaps]}},
+                       {"name": "outputs", "emptyDir": {"sizeLimit": "20Gi"}},
+                       {"name": "tmp", "emptyDir": {"sizeLimit": "1Gi"}},
+                       {"name": "dshm", "emptyDir": {"sizeLimit": "1Gi", "medium": "Memory"}}]}
+    return {"backoffLimit": 2**31 - 1, "backoffLimitPerIndex": 2, "completionMode": "Indexed", "completions": trials,
+            "parallelism": min(PARALLELISM, trials),
+            "podFailurePolicy": {"rules": [{"action": "Ignore",
+                                            "onPodConditions": [{"status": "True", "type": "DisruptionTarget"}]}]},
+            "suspend": False, "template": {"metadata": {"labels": labels}, "spec": pod}}
+
+
+def _encoded_size(text: str) -> int:
+    return (len(text) + 2 + text.count('"') + text.count("\\")
+            + 5 * (text.count("<") + text.count(">") + text.count("&")))
+
+
+def _chunks(files: dict[str, str]) -> list[dict[str, str]]:
+    chunks: list[dict[str, str]] = [{}]
+    size = 0
+    for key, content in files.items():
+        entry = _encoded_size(key) + _encoded_size(content) + 2
+        if chunks[-1] and size + entry > CONFIGMAP_BYTES:
+            chunks.append({})
+            size = 0
+        chunks[-1][key] = content
+        size += entry
+    return chunks
+
+
+def baseline_documents(size: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The chart's documents and the Run records, as plain dicts."""
+    sampling = _import_sampling_only()
+    space, strategy = _sweep_inputs(size)
+    trials = sampling.expand(space, strategy)
+    experiment = {
+        "apiVersion": f"{GROUP}/v1", "kind": "Experiment", "metadata": _metadata(EXPERIMENT, _labels("experiment")),
+        "spec": {"algorithm": "neural-network", "parameters": [f"{k}={v}" for k, v in FIXED.items()],
+                 "searchSpace": [
+                     {"name": "learning_rate", "type": "double", "min": 1e-5, "max": 0.1, "scale": "log"},
+                     {"name": "dropout", "type": "double", "min": 0.0, "max": 0.5},
+                     {"name": "layers", "type": "int", "min": 1, "max": 12},
+                     {"name": "optimizer", "type": "categorical", "values": ["adam", "adamw", "sgd", "rmsprop"]}],
+                 "strategy": {"type": "random", "maxRuns": size, "parallelism": min(PARALLELISM, size), "seed": SEED}}}
+    policy = {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+              "metadata": _metadata(f"{EXPERIMENT}-deny-ingress", _labels("experiment")),
+              "spec": {"podSelector": {"matchLabels": {f"{GROUP}/experiment": EXPERIMENT}}, "policyTypes": ["Ingress"]}}
+    labels = _labels("sweep", **{f"{GROUP}/sweep": EXPERIMENT})
+    parameters = [{**FIXED, **dict(trial.parameters)} for trial in trials]
+    job_name = f"{EXPERIMENT}-{_hash([_job_spec(size, ['provisional'], labels), parameters])}"
+    runs = [f"{job_name}-{trial.key[:10]}" for trial in trials]
+    files = {f"{index}.json": json.dumps({"parameters": dict(sorted(values.items())), "run": run},
+                                         sort_keys=True, separators=(",", ":"))
+             for index, (run, values) in enumerate(zip(runs, parameters))}
+    configmaps = [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": _metadata(f"{job_name}-p{index}", labels),
+                   "data": chunk, "immutable": True} for index, chunk in enumerate(_chunks(files))]
+    job = {"apiVersion": "batch/v1", "kind": "Job", "metadata": _metadata(job_name, labels),
+           "spec": _job_spec(size, [c["metadata"]["name"] for c in configmaps], labels)}
+    annotations = {"argocd.argoproj.io/sync-options": "Prune=false", "kustomize.toolkit.fluxcd.io/prune": "disabled"}
+    records = [{"apiVersion": f"{GROUP}/v1", "kind": "Run",
+                "metadata": {"annotations": annotations, "labels": {**labels, "app.kubernetes.io/component": "run",
+                                                                    f"{GROUP}/run": run},
+                             "name": run, "namespace": NAMESPACE},
+                "spec": {"experiment": EXPERIMENT, "parameters": dict(sorted(values.items())), "image": IMAGE,
+                         "job": job_name, "jobIndex": index}}
+               for index, (run, values) in enumerate(zip(runs, parameters))]
+    return [experiment, policy, *configmaps, job], records
 
 
 def pyyaml(size: int) -> int:
@@ -200,30 +328,94 @@ def pyyaml_c(size: int) -> int:
     return _write(size, lambda documents, stream: yaml.dump_all(documents, stream, Dumper=yaml.CSafeDumper))
 
 
-def _write(size: int, dump: Callable[[list[dict[str, Any]], Any], None]) -> int:
-    documents = run_documents(size)
-    with tempfile.TemporaryDirectory() as outdir, open(Path(outdir) / "sweep.yaml", "w", encoding="utf-8") as out:
-        dump(documents, out)
-    return len(documents)
+def _write(size: int, dump: Callable[[list[dict[str, Any]], Any], None], outdir: str | None = None) -> int:
+    chart, records = baseline_documents(size)
+    with tempfile.TemporaryDirectory() as temporary:
+        for name, documents in ((CHART_FILE, chart), (RECORDS_FILE, records)):
+            with open(Path(outdir or temporary) / name, "w", encoding="utf-8") as out:
+                dump(documents, out)
+    return len(chart) + len(records)
+
+
+# The library: the real constructs, synthesized as `cdk8s synth` does.
+
+def _synthesize(size: int, outdir: str) -> int:
+    import cdk8s
+
+    from constructs_lib.experiment import Experiment
+    from constructs_lib.job_template import TrainingTemplate
+    from constructs_lib.sweep import Sweep
+
+    space, strategy = _sweep_inputs(size)
+    app = cdk8s.App(outdir=outdir)
+    chart = cdk8s.Chart(app, EXPERIMENT, namespace=NAMESPACE)
+    experiment = Experiment(chart, "experiment", name=EXPERIMENT, algorithm="neural-network",
+                            template=TrainingTemplate(image=IMAGE, command=COMMAND), parameters=FIXED,
+                            search_space=space, strategy=strategy)
+    sweep = Sweep(chart, "sweep", experiment=experiment)
+    app.synth()
+    configmaps = sum(1 for child in sweep.node.children if child.node.id.startswith("Parameters"))
+    return 2 + configmaps + 1 + len(sweep.trials)
 
 
 def library(size: int) -> int:
-    """The documents emitted as cdk8s ``ApiObject`` s in one chart, synthesized to files."""
-    import cdk8s
-
-    from constructs_lib.documents import emit
-
-    documents = run_documents(size)
+    """An Experiment and its Sweep in one chart, synthesized to files with ``app.synth()``."""
     with tempfile.TemporaryDirectory() as outdir:
-        app = cdk8s.App(outdir=outdir)
-        chart = cdk8s.Chart(app, EXPERIMENT)
-        for document in documents:
-            emit(chart, document["metadata"]["name"], document)
-        app.synth()
-    return len(documents)
+        return _synthesize(size, outdir)
 
 
 CASES: dict[str, Callable[[int], int]] = {BASELINE: pyyaml, "pyyaml-c": pyyaml_c, "library": library}
+
+
+def _check_same_documents_child(size: int) -> None:
+    import yaml
+
+    def read(directory: str) -> list[Any]:
+        files = sorted(Path(directory).iterdir(), key=lambda p: (p.name != CHART_FILE, p.name))
+        return [document for path in files for document in yaml.safe_load_all(path.read_text(encoding="utf-8"))]
+
+    with tempfile.TemporaryDirectory() as ours, tempfile.TemporaryDirectory() as theirs:
+        written = _synthesize(size, ours)
+        _write(size, lambda documents, stream: yaml.safe_dump_all(documents, stream), theirs)
+        library_documents, baseline = read(ours), read(theirs)
+    if library_documents != baseline or written != len(baseline):
+        differ = [(d.get("kind"), d["metadata"].get("name")) for d, e in zip(library_documents, baseline) if d != e]
+        raise SystemExit(f"the baseline does not build the library's documents at {size} trials "
+                         f"({len(baseline)} vs {len(library_documents)} documents; differing: {differ[:3]}): "
+                         "update baseline_documents() to mirror the library's output")
+
+
+def check_same_documents(size: int) -> None:
+    """Fail unless the baseline's YAML and the library's parse to the same documents, in order.
+
+    Run in a fresh process, so that the parent, which starts the measured processes, never
+    imports cdk8s.
+    """
+    process = multiprocessing.get_context("spawn").Process(target=_check_same_documents_child, args=(size,))
+    process.start()
+    process.join()
+    if process.exitcode != 0:
+        raise SystemExit(f"check of the baseline's documents failed (exit code {process.exitcode})")
+
+
+def cli_synth() -> tuple[float, int]:
+    """Wall time of ``cdk8s synth`` of main.py (the CLI, Python and node, as ./dev synth runs it),
+    and the number of documents it wrote."""
+    env = {**os.environ, "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
+           "JSII_RUNTIME_PACKAGE_CACHE_ROOT": str(ROOT / ".cache" / "jsii"), "TMPDIR": str(ROOT / ".cache" / "tmp"),
+           "PYTHONDONTWRITEBYTECODE": "1", "npm_config_cache": str(ROOT / ".cache" / "npm"),
+           "npm_config_update_notifier": "false"}
+    (ROOT / ".cache" / "tmp").mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as outdir:
+        start = time.perf_counter()
+        finished = subprocess.run([str(ROOT / "node_modules" / ".bin" / "cdk8s"), "synth", "--no-check-upgrade",
+                                   "-o", outdir], cwd=ROOT, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        if finished.returncode != 0:
+            raise RuntimeError(f"cdk8s synth failed ({finished.returncode}):\n{finished.stdout}{finished.stderr}")
+        documents = sum(text.count("\n---\n") + 1 for text in
+                        (path.read_text(encoding="utf-8") for path in Path(outdir).glob("*.yaml")) if text.strip())
+    return wall, documents
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -253,8 +445,28 @@ def _sizes(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def verdicts(measurements: Sequence[Measurement], cli: float | None) -> list[str]:
+    """Each target of issue 4 that the measurements cover, met or not."""
+    by = {(m.label, m.size): m for m in measurements}
+    found = []
+    largest = by.get(("library", 10_000))
+    if largest:
+        found.append(f"{'met' if largest.wall < 30 else 'MISSED'}: 10,000 trials in {largest.wall:.1f} s (< 30 s)")
+        found.append(f"{'met' if largest.peak < 1024 * MIB else 'MISSED'}: 10,000 trials peak "
+                     f"{largest.peak / MIB:.0f} MiB, python + node (< 1024 MiB)")
+    for size in (1_000, 10_000):
+        if ("library", size) in by and (BASELINE, size) in by:
+            ratio = by["library", size].wall / by[BASELINE, size].wall
+            found.append(f"{'met' if ratio <= 3 else 'MISSED'}: {size:,} trials at {ratio:.2f}x the PyYAML "
+                         "baseline (<= 3x)")
+    if cli is not None:
+        found.append(f"{'met' if cli < 5 else 'MISSED'}: cdk8s synth of main.py in {cli:.1f} s (< 5 s)")
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Parse the command line, run every case at every size, print the table."""
+    """Parse the command line, check that both sides build the same documents, run every case at
+    every size, time `cdk8s synth` of main.py, print the table and the targets."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=_sizes, default=SIZES,
                         help="comma-separated trial counts (default: 10,100,1000,10000)")
@@ -262,6 +474,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size, the fastest kept (default: 1)")
     parser.add_argument("--cases", default=",".join(CASES),
                         help=f"comma-separated cases (default: {','.join(CASES)}); ratios need {BASELINE}")
+    parser.add_argument("--no-cli", action="store_true", help="skip timing `cdk8s synth` of main.py")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else args.sizes
     unknown = sorted(set(args.cases.split(",")) - set(CASES))
@@ -269,11 +482,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         parser.error(f"'--cases' ({args.cases!r}) must be among {list(CASES)}, not {unknown}")
     if args.repeat < 1:
         parser.error(f"'--repeat' ({args.repeat}) must be >= 1")
+    print(f"checking that the baseline builds the library's documents ({min(sizes)} trials) ...",
+          file=sys.stderr, flush=True)
+    check_same_documents(min(sizes))
     measurements: list[Measurement] = []
     for label in args.cases.split(","):
         print(f"{label}: sizes {', '.join(map(str, sizes))} ...", file=sys.stderr, flush=True)
         measurements += measure(label, CASES[label], sizes, args.repeat)
     print(table(measurements))
+    cli = None
+    if not args.no_cli:
+        print("cdk8s synth of main.py ...", file=sys.stderr, flush=True)
+        cli, documents = cli_synth()
+        print(f"\ncdk8s synth of main.py: {cli:.2f} s wall, {documents} documents")
+    print()
+    print("\n".join(verdicts(measurements, cli)))
 
 
 if __name__ == "__main__":
