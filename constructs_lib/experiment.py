@@ -12,14 +12,13 @@ from constructs import Construct
 from . import labels as label_keys
 from .api_group import ApiGroup
 from .documents import emit
-from .errors import InvalidNameError, InvalidOptionError
+from .errors import InvalidNameError, InvalidOptionError, Problems, as_tuple, typed
 from .job_template import TrainingTemplate
 from .naming import derive_name, is_dns_label
 from .provenance import Dataset, Source
 from .schema import EXPERIMENT_SCHEMA
 from .search_space import Objective, SearchParameter, Strategy
-from .training_run import (ParameterValue, Problems, TrainingRun, as_tuple, check_label_keys, normalize_parameters,
-                           typed)
+from .training_run import ParameterValue, TrainingRun, normalize_parameters
 from .validation import problems as schema_problems
 
 __all__ = ["Experiment"]
@@ -83,7 +82,8 @@ class Experiment(Construct):
         tags = as_tuple(found, "tags", tags)
         fixed = normalize_parameters(found, "parameters", parameters)
         user_labels = dict(labels or {})
-        check_label_keys(found, "labels", user_labels, [group.key(label_keys.EXPERIMENT), group.key(label_keys.RUN)])
+        label_keys.check_label_keys(found, "labels", user_labels,
+                                    [group.key(label_keys.EXPERIMENT), group.key(label_keys.RUN)])
         library_labels = {label_keys.NAME: str(name), label_keys.PART_OF: label_keys.PART_OF_VALUE,
                           label_keys.MANAGED_BY: "cdk8s", group.key(label_keys.EXPERIMENT): str(name)}
         merged = found.check(label_keys.merge_labels, {**library_labels, label_keys.COMPONENT: "experiment"},

@@ -7,9 +7,9 @@ every object of an experiment. User labels win over library labels.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from .errors import InvalidNameError
+from .errors import InvalidNameError, InvalidOptionError, Problems
 from .naming import is_label_value
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "PART_OF_VALUE",
     "RUN",
     "SWEEP",
+    "check_label_keys",
     "merge_labels",
 ]
 
@@ -66,3 +67,10 @@ def merge_labels(library: Mapping[str, str], user: Mapping[str, str] | None) -> 
     if bad:
         raise InvalidNameError(bad)
     return dict(sorted(merged.items()))
+
+
+def check_label_keys(found: Problems, field: str, labels: Mapping[str, str], reserved: Sequence[str]) -> None:
+    """Record a problem for each user label that would replace one the library relies on."""
+    for key in sorted(set(labels) & set(reserved)):
+        found.add(InvalidOptionError, f"'{field}' must not set {key!r}: the library sets it to tie "
+                                      "experiments, runs, Jobs and pods together")

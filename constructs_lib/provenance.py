@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import InvalidOptionError
 from .schema import RUN_SCHEMA
-from .validation import problems
+from .validation import require_valid
 
 __all__ = ["Dataset", "Source"]
 
@@ -36,9 +36,7 @@ class Source:
     revision: str | None = None
 
     def __post_init__(self) -> None:
-        found = problems(_SPEC["source"], self.to_spec(), path="source")
-        if found:
-            raise InvalidOptionError(found)
+        require_valid(_SPEC["source"], self.to_spec(), path="source", error=InvalidOptionError)
 
     def to_spec(self) -> dict[str, Any]:
         """The ``spec.source`` field of an Experiment or Run."""
@@ -61,9 +59,8 @@ class Dataset:
     version: str | None = None
 
     def __post_init__(self) -> None:
-        found = problems(_SPEC["datasets"]["items"], self.to_spec(), path=f"datasets[{self.name}]")
-        if found:
-            raise InvalidOptionError(found)
+        require_valid(_SPEC["datasets"]["items"], self.to_spec(), path=f"datasets[{self.name}]",
+                      error=InvalidOptionError)
 
     def to_spec(self) -> dict[str, Any]:
         """An entry of ``spec.datasets``."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import InvalidOptionError, SearchSpaceError
 from .schema import EXPERIMENT_SCHEMA
-from .validation import problems
+from .validation import require_valid
 
 __all__ = [
     "Goal",
@@ -72,12 +72,6 @@ def format_value(value: int | float | str) -> str:
     return str(value)
 
 
-def _raise_on(error: type[Exception], path: str, schema: dict[str, Any], spec: dict[str, Any]) -> None:
-    found = problems(schema, spec, path=path)
-    if found:
-        raise error(found)
-
-
 @dataclass(frozen=True, kw_only=True)
 class SearchParameter:
     """One dimension of a search space. Prefer the :meth:`int`, :meth:`double` and
@@ -105,7 +99,8 @@ class SearchParameter:
     def __post_init__(self) -> None:
         if self.values is not None:
             object.__setattr__(self, "values", tuple(self.values))
-        _raise_on(SearchSpaceError, f"spec.searchSpace[{self.name}]", _SPEC["searchSpace"]["items"], self.to_spec())
+        require_valid(_SPEC["searchSpace"]["items"], self.to_spec(), path=f"spec.searchSpace[{self.name}]",
+                      error=SearchSpaceError)
 
     @classmethod
     def int(cls, name: str, min: int, max: int, *, step: int | None = None,
@@ -171,7 +166,7 @@ class Objective:
     target: float | None = None
 
     def __post_init__(self) -> None:
-        _raise_on(InvalidOptionError, "spec.objective", _SPEC["objective"], self.to_spec())
+        require_valid(_SPEC["objective"], self.to_spec(), path="spec.objective", error=InvalidOptionError)
 
     def to_spec(self) -> dict[str, Any]:
         """The Experiment's ``spec.objective``."""
@@ -200,7 +195,7 @@ class Strategy:
     seed: int | None = None
 
     def __post_init__(self) -> None:
-        _raise_on(InvalidOptionError, "spec.strategy", _SPEC["strategy"], self.to_spec())
+        require_valid(_SPEC["strategy"], self.to_spec(), path="spec.strategy", error=InvalidOptionError)
 
     def to_spec(self) -> dict[str, Any]:
         """The Experiment's ``spec.strategy``."""

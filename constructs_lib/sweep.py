@@ -30,14 +30,14 @@ from constructs import Construct
 
 from . import labels as label_keys
 from .documents import emit
-from .errors import InvalidNameError, InvalidOptionError, SweepError
+from .errors import InvalidNameError, InvalidOptionError, Problems, SweepError
 from .experiment import Experiment
 from .job_template import CompletionMode, TrainingTemplate, identity_env
 from .naming import DNS_LABEL_MAX, JOB_NAME_MAX, content_hash, derive_name, is_dns_label
 from .sampling import Trial, expand
 from .schema import MAX_PARAMETERS, RUN_SCHEMA
 from .search_space import Strategy
-from .training_run import Problems, TrainingRun, check_label_keys
+from .training_run import TrainingRun, run_document, run_spec
 from .validation import ensure_valid
 from .volumes import Mount, VolumeSource
 
@@ -194,7 +194,7 @@ def _check(experiment: Experiment, name: str, template: TrainingTemplate | None,
         found.add(InvalidOptionError, "'mode' (JOB_PER_TRIAL) needs the template's 'queue': without Kueue "
                                       "every trial's Job would start at once")
     group = experiment.group  # the experiment's own labels were checked by the Experiment
-    check_label_keys(found, "labels", labels,
+    label_keys.check_label_keys(found, "labels", labels,
                      [group.key(label_keys.EXPERIMENT), group.key(label_keys.RUN), group.key(label_keys.SWEEP)])
     found.check(label_keys.merge_labels, {}, labels)
     names = {*experiment.parameters, *(parameter.name for parameter in experiment.search_space)}
@@ -277,19 +277,13 @@ def _encoded_size(text: str) -> int:
 
 def _run(experiment: Experiment, template: TrainingTemplate, job_name: str, index: int, name: str,
          parameters: dict[str, str], labels: dict[str, str], namespace: str | None) -> dict[str, Any]:
-    """One trial's Run record, validated; metadata keys sorted as cdk8s sorts them."""
-    spec: dict[str, Any] = {"experiment": experiment.name, "parameters": dict(sorted(parameters.items())),
-                            "image": template.image}
-    if experiment.source is not None:
-        spec["source"] = experiment.source.to_spec()
-    if experiment.datasets:
-        spec["datasets"] = [dataset.to_spec() for dataset in experiment.datasets]
+    """One trial's Run record, validated."""
+    spec = run_spec(experiment, parameters, image=template.image, source=experiment.source,
+                    datasets=experiment.datasets)
     spec.update(job=job_name, jobIndex=index)
     run_labels = {**labels, label_keys.COMPONENT: "run", experiment.group.key(label_keys.RUN): name}
-    metadata = {"annotations": dict(sorted(label_keys.KEEP_ON_PRUNE.items())),
-                "labels": dict(sorted(run_labels.items())), "name": name}
+    document = run_document(experiment.group, name, run_labels, spec)
     if namespace:
-        metadata["namespace"] = namespace
-    document = {"apiVersion": experiment.group.api_version, "kind": "Run", "metadata": metadata, "spec": spec}
+        document["metadata"]["namespace"] = namespace
     ensure_valid(RUN_SCHEMA, document)
     return document

@@ -11,7 +11,7 @@ never re-runs a finished training.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
@@ -20,8 +20,9 @@ import cdk8s
 from constructs import Construct
 
 from . import labels as label_keys
+from .api_group import ApiGroup
 from .documents import emit
-from .errors import ConfigurationError, InvalidNameError, InvalidOptionError, SearchSpaceError
+from .errors import InvalidNameError, InvalidOptionError, Problems, SearchSpaceError, as_tuple, typed
 from .job_template import TrainingTemplate, identity_env
 from .naming import JOB_NAME_MAX, content_hash, derive_name, is_dns_label
 from .provenance import Dataset, Source
@@ -32,7 +33,7 @@ from .validation import problems as schema_problems
 if TYPE_CHECKING:
     from .experiment import Experiment
 
-__all__ = ["ParameterValue", "TrainingRun"]
+__all__ = ["ParameterValue", "TrainingRun", "normalize_parameters", "run_document", "run_spec"]
 
 ParameterValue = int | float | str
 """A parameter value as given in Python; runs carry it as a string (see ``format_value``)."""
@@ -40,33 +41,6 @@ ParameterValue = int | float | str
 _IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 _STATUS_VERBS = ["get", "patch", "update"]
 _RBAC = "rbac.authorization.k8s.io"
-
-
-class Problems:
-    """Problems collected across options, raised once as the most specific error class that
-    covers all of them."""
-
-    def __init__(self) -> None:
-        self._found: list[tuple[type[ConfigurationError], str]] = []
-
-    def add(self, kind: type[ConfigurationError], *messages: str) -> None:
-        """Record ``messages`` as problems of type ``kind``."""
-        self._found += [(kind, message) for message in messages]
-
-    def check(self, function: Any, *args: Any, **kwargs: Any) -> Any:
-        """Call ``function``, recording the problems of a :class:`ConfigurationError` it raises
-        (the result is then ``None``)."""
-        try:
-            return function(*args, **kwargs)
-        except ConfigurationError as error:
-            self.add(type(error), *error.problems)
-            return None
-
-    def raise_if_any(self) -> None:
-        """Raise every recorded problem at once."""
-        if self._found:
-            kinds = {kind for kind, _ in self._found}
-            raise (kinds.pop() if len(kinds) == 1 else ConfigurationError)([m for _, m in self._found])
 
 
 def normalize_parameters(found: Problems, field: str, parameters: Mapping[str, ParameterValue] | None) -> dict[str, str]:
@@ -84,36 +58,6 @@ def normalize_parameters(found: Problems, field: str, parameters: Mapping[str, P
         else:
             normalized[name] = format_value(value)
     return normalized
-
-
-def typed(found: Problems, field: str, value: Any, kind: type) -> Any:
-    """``value`` if it is unset or a ``kind``; otherwise the problem is recorded and ``None``
-    returned, so that checking can go on."""
-    if value is None or isinstance(value, kind):
-        return value
-    found.add(InvalidOptionError, f"'{field}' ({value!r}) must be of type {kind.__name__}")
-    return None
-
-
-def as_tuple(found: Problems, field: str, value: Any, kind: type | None = None) -> tuple[Any, ...]:
-    """``value`` as a tuple of ``kind`` items; a string or other non-sequence, or an item of
-    another type, is recorded in ``found`` (and left out)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        found.add(InvalidOptionError, f"'{field}' ({value!r}) must be a sequence")
-        return ()
-    items = tuple(value)
-    if kind is None:
-        return items
-    found.add(InvalidOptionError, *(f"'{field}' entry {item!r} must be a {kind.__name__}"
-                                    for item in items if not isinstance(item, kind)))
-    return tuple(item for item in items if isinstance(item, kind))
-
-
-def check_label_keys(found: Problems, field: str, labels: Mapping[str, str], reserved: Sequence[str]) -> None:
-    """Record a problem for each user label that would replace one the library relies on."""
-    for key in sorted(set(labels) & set(reserved)):
-        found.add(InvalidOptionError, f"'{field}' must not set {key!r}: the library sets it to tie "
-                                      "experiments, runs, Jobs and pods together")
 
 
 @dataclass(frozen=True)
@@ -265,9 +209,10 @@ def _plan(experiment: Experiment, *, name: str, parameters: Mapping[str, Paramet
     if isinstance(template, TrainingTemplate):
         found.add(InvalidOptionError, *template.parameter_problems(values))
     group = experiment.group
-    check_label_keys(found, "labels", labels, [group.key(label_keys.EXPERIMENT), group.key(label_keys.RUN)])
-    run_spec = _run_spec(experiment, values, seed, template, source, datasets, tags)
-    found.add(InvalidOptionError, *schema_problems(RUN_SCHEMA["properties"]["spec"], run_spec, path="spec"))
+    label_keys.check_label_keys(found, "labels", labels, [group.key(label_keys.EXPERIMENT), group.key(label_keys.RUN)])
+    spec = run_spec(experiment, values, image=template.image if isinstance(template, TrainingTemplate) else None,
+                    source=source, datasets=datasets, seed=seed, tags=tags)
+    found.add(InvalidOptionError, *schema_problems(RUN_SCHEMA["properties"]["spec"], spec, path="spec"))
     merged = found.check(label_keys.merge_labels, _library_labels(experiment, name), labels)
     found.raise_if_any()
     template, merged = cast(TrainingTemplate, template), cast(dict[str, str], merged)  # both checked above
@@ -279,13 +224,10 @@ def _plan(experiment: Experiment, *, name: str, parameters: Mapping[str, Paramet
             labels=run_labels, args=args, service_account=run_name if reports_status else None,
             env=[*identity_env(experiment=experiment.name, run=run_name, seed=seed), *env])
         job = template.job(name=job_name, labels=run_labels, pod_template=pod)
-        run = {"apiVersion": group.api_version, "kind": "Run",
-               "metadata": {"name": run_name, "labels": run_labels, "annotations": dict(label_keys.KEEP_ON_PRUNE)},
-               "spec": {**run_spec, "job": job_name}}
-        return run, job, run_labels
+        return run_document(group, run_name, run_labels, {**spec, "job": job_name}), job, run_labels
 
-    provisional_run, provisional_job, _ = render(name, name)
-    digest = content_hash([provisional_job["spec"], run_spec])
+    _, provisional_job, _ = render(name, name)
+    digest = content_hash([provisional_job["spec"], spec])
     run_name, job_name = derive_name(name, digest), derive_name(name, digest, max_length=JOB_NAME_MAX)
     run, job, run_labels = render(run_name, job_name)
     return _Plan(run_name=run_name, job_name=job_name, parameters=values, run=run, job=job, labels=run_labels)
@@ -302,15 +244,16 @@ def _library_labels(experiment: Experiment, run: str) -> dict[str, str]:
             experiment.group.key(label_keys.RUN): run}
 
 
-def _run_spec(experiment: Experiment, values: dict[str, str], seed: int | None, template: TrainingTemplate | None,
-              source: Source | None, datasets: tuple[Dataset, ...], tags: tuple[str, ...]) -> dict[str, Any]:
+def run_spec(experiment: Experiment, values: Mapping[str, str], *, image: str | None, source: Source | None,
+             datasets: Sequence[Dataset], seed: int | None = None, tags: Sequence[str] = ()) -> dict[str, Any]:
+    """A Run's spec (without ``job``): what ran, with which values, code and data."""
     spec: dict[str, Any] = {"experiment": experiment.name}
     if values:
         spec["parameters"] = dict(sorted(values.items()))
     if seed is not None:
         spec["seed"] = seed
-    if isinstance(template, TrainingTemplate):
-        spec["image"] = template.image
+    if image is not None:
+        spec["image"] = image
     if source is not None:
         spec["source"] = source.to_spec()
     if datasets:
@@ -318,6 +261,15 @@ def _run_spec(experiment: Experiment, values: dict[str, str], seed: int | None, 
     if tags:
         spec["tags"] = list(tags)
     return spec
+
+
+def run_document(group: ApiGroup, name: str, labels: Mapping[str, str], spec: dict[str, Any]) -> dict[str, Any]:
+    """A Run record, kept in the cluster when it leaves the repository; metadata keys sorted as
+    cdk8s sorts them (sweeps write their records without cdk8s)."""
+    return {"apiVersion": group.api_version, "kind": "Run",
+            "metadata": {"annotations": dict(sorted(label_keys.KEEP_ON_PRUNE.items())),
+                         "labels": dict(sorted(labels.items())), "name": name},
+            "spec": spec}
 
 
 def _status_writer(experiment: Experiment, plan: _Plan, namespace: str | None) -> list[dict[str, Any]]:

@@ -29,9 +29,9 @@ from typing import Any
 from cel_expr_python import cel
 from cel_expr_python.ext import ext_strings
 
-from .errors import SchemaViolationError
+from .errors import ConfigurationError, SchemaViolationError
 
-__all__ = ["ensure_valid", "problems"]
+__all__ = ["ensure_valid", "problems", "require_valid"]
 
 Schema = dict[str, Any]
 
@@ -61,6 +61,15 @@ def ensure_valid(schema: Schema, value: dict[str, Any], old: dict[str, Any] | No
     if found:
         what = f"{value.get('kind', 'object')} {value.get('metadata', {}).get('name', '')!r}"
         raise SchemaViolationError(f"{what}: {problem}" for problem in found)
+
+
+def require_valid(schema: Schema, value: Any, *, path: str,
+                  error: type[ConfigurationError] = SchemaViolationError) -> None:
+    """Raise ``error`` listing every problem of ``value``, a part of an object that sits at
+    ``path``: how value objects check themselves against their own schema node."""
+    found = problems(schema, value, path=path)
+    if found:
+        raise error(found)
 
 
 def _join(path: str, key: str) -> str:
